@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '{{ $json.phone }}',
-		description: 'Indonesian mobile number in any common form (0812..., +62 812..., 62812...); sent as 08...',
+		description: 'Indonesian mobile number in any common form (0812…, +62 812…, 62812…); sent in the 08 form',
 	},
 	{
 		displayName: 'ID Number',
