@@ -38,7 +38,12 @@ export function parsePhone(input: unknown, defaultCountry?: string): ParsedPhone
 		throw new ItemInputError('The phone number is empty', 'Set "Phone Number" to the field that holds the number, e.g. {{ $json.phone }}.');
 	}
 	const country = defaultCountry && isCountryCode(defaultCountry) ? defaultCountry : undefined;
-	const parsed = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
+	let parsed = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
+	const digits = text.replace(/[\s().-]/g, '');
+	if ((!parsed || !parsed.isValid()) && /^[1-9]\d{7,14}$/.test(digits)) {
+		// Country code written without "+" (6281234567890), common in CSV exports.
+		parsed = parsePhoneNumberFromString(`+${digits}`);
+	}
 	if (!parsed || !parsed.isValid()) {
 		const hint = country
 			? `It is not a valid number for ${country} nor in international form (+<country code>...).`
