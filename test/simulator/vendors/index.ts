@@ -1,0 +1,32 @@
+import type { DigiscoreConfig } from './digiscore/config';
+import { DIGISCORE_REALISTIC_CONFIG } from './digiscore/config';
+import { DigiscoreSim } from './digiscore/digiscoreSim';
+import type { TrustDecisionConfig } from './trustdecision/config';
+import { TRUSTDECISION_REALISTIC_CONFIG } from './trustdecision/config';
+import { TrustDecisionSim } from './trustdecision/trustDecisionSim';
+
+/** The registry: adding a vendor is one entry in each of these three places. */
+export interface SimulatorVendors {
+	trustdecision: TrustDecisionSim;
+	digiscore: DigiscoreSim;
+}
+
+export interface VendorConfigOverrides {
+	trustdecision?: Partial<TrustDecisionConfig>;
+	digiscore?: Partial<DigiscoreConfig>;
+}
+
+export type VendorName = keyof SimulatorVendors;
+
+export function createVendors(overrides: VendorConfigOverrides = {}): SimulatorVendors {
+	return {
+		trustdecision: new TrustDecisionSim(overrides.trustdecision),
+		digiscore: new DigiscoreSim(overrides.digiscore),
+	};
+}
+
+/** Sandbox settings (CLI --realistic): per-call latency, async results after seconds, vendor-like limits. */
+export const REALISTIC_CONFIG: Required<VendorConfigOverrides> = {
+	trustdecision: TRUSTDECISION_REALISTIC_CONFIG,
+	digiscore: DIGISCORE_REALISTIC_CONFIG,
+};
