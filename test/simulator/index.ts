@@ -15,6 +15,9 @@ export { REALISTIC_CONFIG } from './vendors';
 export type { SimulatorVendors, VendorConfigOverrides } from './vendors';
 export type { BaseVendorConfig, ChargeRecord, Fault, FaultKind, SimRequestRecord, VendorName } from './types';
 export type { DigiscoreConfig } from './vendors/digiscore/config';
+export type { EkycproConfig, EkycproResultFormat, EkycproTaskOutcome } from './vendors/ekycpro/config';
+export { EkycproSim } from './vendors/ekycpro/ekycproSim';
+export { EKYCPRO_NOT_RETURNED_SUFFIX, EKYCPRO_TASK_TYPES } from './vendors/ekycpro/scenarios';
 export type { TrustDecisionConfig } from './vendors/trustdecision/config';
 export { DigiscoreSim, DIGISCORE_SIM_CODES } from './vendors/digiscore/digiscoreSim';
 export { DIGISCORE_SUFFIX_SCENARIOS } from './vendors/digiscore/scenarios';
@@ -129,6 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		});
 	});
 	const { port } = server.address() as AddressInfo;
+	await Promise.all(vendorList.map((vendor) => vendor.open(host)));
 
 	const sim: Simulator = {
 		baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -145,6 +149,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		requestLog,
 		close: async () => {
 			closing.abort();
+			await Promise.all(vendorList.map((vendor) => vendor.close()));
 			await new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();

@@ -39,6 +39,11 @@ export abstract class VendorSim<TConfig extends BaseVendorConfig> {
 		return [`/${this.name}`];
 	}
 
+	/** Listeners of its own (e.g. a presigned-download host), opened and closed with the simulator. */
+	async open(_host: string): Promise<void> {}
+
+	async close(): Promise<void> {}
+
 	/** Merges known keys of the same type; throws on anything else (the control API answers 400). */
 	configure(partial: Partial<TConfig>): TConfig {
 		for (const [key, value] of Object.entries(partial)) {

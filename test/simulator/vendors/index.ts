@@ -1,6 +1,9 @@
 import type { DigiscoreConfig } from './digiscore/config';
 import { DIGISCORE_REALISTIC_CONFIG } from './digiscore/config';
 import { DigiscoreSim } from './digiscore/digiscoreSim';
+import type { EkycproConfig } from './ekycpro/config';
+import { EKYCPRO_REALISTIC_CONFIG } from './ekycpro/config';
+import { EkycproSim } from './ekycpro/ekycproSim';
 import type { TrustDecisionConfig } from './trustdecision/config';
 import { TRUSTDECISION_REALISTIC_CONFIG } from './trustdecision/config';
 import { TrustDecisionSim } from './trustdecision/trustDecisionSim';
@@ -9,11 +12,13 @@ import { TrustDecisionSim } from './trustdecision/trustDecisionSim';
 export interface SimulatorVendors {
 	trustdecision: TrustDecisionSim;
 	digiscore: DigiscoreSim;
+	ekycpro: EkycproSim;
 }
 
 export interface VendorConfigOverrides {
 	trustdecision?: Partial<TrustDecisionConfig>;
 	digiscore?: Partial<DigiscoreConfig>;
+	ekycpro?: Partial<EkycproConfig>;
 }
 
 export type VendorName = keyof SimulatorVendors;
@@ -22,6 +27,7 @@ export function createVendors(overrides: VendorConfigOverrides = {}): SimulatorV
 	return {
 		trustdecision: new TrustDecisionSim(overrides.trustdecision),
 		digiscore: new DigiscoreSim(overrides.digiscore),
+		ekycpro: new EkycproSim(overrides.ekycpro),
 	};
 }
 
@@ -29,4 +35,5 @@ export function createVendors(overrides: VendorConfigOverrides = {}): SimulatorV
 export const REALISTIC_CONFIG: Required<VendorConfigOverrides> = {
 	trustdecision: TRUSTDECISION_REALISTIC_CONFIG,
 	digiscore: DIGISCORE_REALISTIC_CONFIG,
+	ekycpro: EKYCPRO_REALISTIC_CONFIG,
 };
