@@ -21,6 +21,7 @@ export const N8N_LINES = {
 		firstRunMinutes: 4,
 		// The default expression engine needs isolated-vm, which does not build on Node 20.
 		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		activateArgs: (id) => ['update:workflow', `--id=${id}`, '--active=true'],
 	},
 	'2.x': {
 		n8nVersion: '2.41.1',
@@ -29,6 +30,8 @@ export const N8N_LINES = {
 		rebuild: ['sqlite3', 'isolated-vm'],
 		firstRunMinutes: 5,
 		env: {},
+		// 2.x activates a workflow by publishing its current version.
+		activateArgs: (id) => ['publish:workflow', `--id=${id}`],
 	},
 };
 
@@ -73,7 +76,7 @@ export async function ensureNode({ name, version }) {
 
 /**
  * Installs n8n for a line ('1.x' or '2.x') once; a second call returns at once.
- * Returns { line, version, installDir, nodeBin, nodeBinDir, n8nBin, env }.
+ * Returns { line, version, installDir, nodeBin, nodeBinDir, n8nBin, env, activateArgs(id) }.
  */
 export async function ensureN8n(lineName) {
 	const line = N8N_LINES[lineName];
@@ -89,6 +92,7 @@ export async function ensureN8n(lineName) {
 		nodeBinDir: path.dirname(nodeBin),
 		n8nBin: path.join(installDir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		env: line.env,
+		activateArgs: line.activateArgs,
 	};
 	if (await readMarker(installDir)) return runtime;
 

@@ -1,5 +1,6 @@
 // Builds the node pack and packs it exactly as it would be published (npm pack).
 import { mkdtemp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -8,6 +9,17 @@ import { cleanEnv, run, say } from './proc.mjs';
 
 export async function readPackageJson() {
 	return JSON.parse(await readFile(path.join(REPO_DIR, 'package.json'), 'utf8'));
+}
+
+/** Descriptions of the pack's nodes from the build (package.json `n8n.nodes`), with `type` as workflows name it. */
+export function packNodeTypes(packageJson) {
+	const require = createRequire(import.meta.url);
+	return packageJson.n8n.nodes.map((distPath) => {
+		const exported = require(path.join(REPO_DIR, distPath));
+		const NodeClass = Object.values(exported).find((value) => typeof value === 'function');
+		const { description } = new NodeClass();
+		return { ...description, type: `${packageJson.name}.${description.name}` };
+	});
 }
 
 /** `npm run build`, then `npm pack` into a temp folder; returns the tarball path. */

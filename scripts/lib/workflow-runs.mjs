@@ -1,0 +1,57 @@
+// Running one example workflow for real: `n8n execute` for manual/scheduled ones, an HTTP call for webhook-triggered ones.
+import { executionIds, waitForExecution } from './executions.mjs';
+import { checkRun } from './expectations.mjs';
+import { parseExecuteOutput, runN8n } from './n8n-process.mjs';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function vendorRequestCounts(sandbox) {
+	const requests = await sandbox.control('GET', '/requests');
+	const counts = {};
+	for (const { vendor } of requests) if (vendor) counts[vendor] = (counts[vendor] ?? 0) + 1;
+	return counts;
+}
+
+function outputTail(result) {
+	return `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
+}
+
+/** `n8n execute --id <id> --rawOutput` against a freshly reset simulator; returns { failures, ms }. */
+export async function executeExample(runtime, env, sandbox, example, workflowId) {
+	await sandbox.control('POST', '/reset');
+	const startedAt = Date.now();
+	const result = await runN8n(runtime, env, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	const ms = Date.now() - startedAt;
+	const run = parseExecuteOutput(result.stdout);
+	const failures = checkRun(example, run, await vendorRequestCounts(sandbox));
+	if (failures.length > 0 && !run) failures.push(`n8n output:\n${outputTail(result)}`);
+	return { failures, ms };
+}
+
+// The production webhook is registered a moment after n8n reports ready.
+async function callWebhook(url, { method = 'POST', headers = {}, body, query } = {}) {
+	const target = query ? `${url}?${new URLSearchParams(query)}` : url;
+	for (let attempt = 0; attempt < 30; attempt++) {
+		const response = await fetch(target, {
+			method,
+			headers: { 'content-type': 'application/json', ...headers },
+			body: body === undefined || method === 'GET' ? undefined : JSON.stringify(body),
+		});
+		if (response.status !== 404) return response;
+		await sleep(500);
+	}
+	throw new Error(`${url} stayed 404: the webhook was not registered (is the workflow active?)`);
+}
+
+/** Calls an active webhook workflow on a running n8n and checks the execution it produced; returns { failures, ms }. */
+export async function callWebhookExample(runtime, n8n, client, sandbox, example, workflowId) {
+	const { webhook } = example.expect;
+	await sandbox.control('POST', '/reset');
+	const before = await executionIds(client, workflowId);
+	const startedAt = Date.now();
+	const response = await callWebhook(`${n8n.url}/webhook/${webhook.path}`, webhook);
+	if (!response.ok) return { failures: [`webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}`], ms: Date.now() - startedAt };
+	const run = await waitForExecution(runtime, client, workflowId, { sinceIds: before });
+	const ms = Date.now() - startedAt;
+	return { failures: checkRun(example, run, await vendorRequestCounts(sandbox)), ms };
+}
