@@ -5,7 +5,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { checkEditor, screenshotName } from './lib/editor-check.mjs';
+import { checkEditor, executedCanvasScreenshot } from './lib/editor-check.mjs';
 import { importCredentials, importWorkflows, listExamples, prepareWorkflow } from './lib/examples.mjs';
 import { ensureN8n, installPackTarball, N8N_LINES, REPO_DIR } from './lib/n8n-install.mjs';
 import { ensureOwnerLogin, n8nEnv, OWNER, runN8n, startN8n } from './lib/n8n-process.mjs';
@@ -18,7 +18,7 @@ import { callWebhookExample, executeExample } from './lib/workflow-runs.mjs';
 
 const SCREENSHOTS_DIR = path.join(REPO_DIR, 'e2e', 'screenshots');
 const README_SCREENSHOT = path.join(SCREENSHOTS_DIR, 'editor.png');
-// 2.x's panel shows the input schema of the last run, which says more in a README.
+// The line users of the current n8n see.
 const README_SCREENSHOT_LINE = '2.x';
 
 function modeOf(example) {
@@ -117,11 +117,12 @@ async function runLine(lineName, context) {
 		summary.screenshots = editor.screenshots;
 		for (const failure of editor.failures) say(`${prefix} FAIL editor: ${failure}`);
 		for (const failure of editor.failures) problem(`editor: ${failure}`);
-		if (context.readmeScreenshot && lineName === README_SCREENSHOT_LINE && prepared.length > 0) {
-			const [{ workflow }] = prepared;
-			const ours = workflow.nodes.find((node) => node.type.startsWith(`${context.packageName}.`));
-			await copyFile(path.join(screenshotDir, screenshotName(workflow.name, ours?.name)), README_SCREENSHOT);
-			say(`${prefix} README screenshot updated: e2e/screenshots/editor.png`);
+		if (context.readmeScreenshot && lineName === README_SCREENSHOT_LINE) {
+			const [first] = prepared.filter(({ example }) => modeOf(example) === 'execute');
+			if (first) {
+				await executedCanvasScreenshot({ url: n8n.url, owner: OWNER, workflow: first.workflow, file: README_SCREENSHOT });
+				say(`${prefix} README screenshot updated: e2e/screenshots/editor.png (${first.example.file}, run from the editor)`);
+			}
 		}
 	} finally {
 		await n8n.stop();

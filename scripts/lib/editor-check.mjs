@@ -100,3 +100,28 @@ export async function checkEditor({ url, owner, workflows, screenshotDir }) {
 	await writeFile(path.join(screenshotDir, 'page-errors.log'), pageErrors.join('\n'));
 	return { failures, screenshots, pageErrors };
 }
+
+/** Runs a workflow from the editor (Execute workflow) and saves the canvas with its item counts, for the README. */
+export async function executedCanvasScreenshot({ url, owner, workflow, file }) {
+	const executablePath = await ensureChromium();
+	const { chromium } = loadPlaywright();
+	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		await logIn(page, url, owner);
+		await page.goto(`${url}/workflow/${workflow.id}`);
+		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30000 });
+		await page.locator('[data-test-id="execute-workflow-button"]').click();
+		const nodeCount = workflow.nodes.filter((node) => !node.type.endsWith('.stickyNote')).length;
+		await page.waitForFunction(
+			(count) => document.querySelectorAll('[data-test-id="canvas-node-status-success"]').length >= count,
+			nodeCount,
+			{ timeout: 120000 },
+		);
+		await page.mouse.move(0, 0);
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: file });
+	} finally {
+		await browser.close();
+	}
+}

@@ -94,7 +94,10 @@ export async function ensureN8n(lineName) {
 		env: line.env,
 		activateArgs: line.activateArgs,
 	};
-	if (await readMarker(installDir)) return runtime;
+	if (await readMarker(installDir)) {
+		say(`Using n8n ${line.n8nVersion}${line.node ? ` on Node ${line.node.version}` : ''} from .n8n-runtime (already installed).`);
+		return runtime;
+	}
 
 	const startedAt = Date.now();
 	say(`Installing n8n ${line.n8nVersion} into .n8n-runtime (first run, ~${line.firstRunMinutes} min)...`);

@@ -1,4 +1,6 @@
 // Running an installed n8n headless: its environment, one-shot CLI commands, a served instance and its owner login.
+import { createWriteStream } from 'node:fs';
+
 import { assertPortFree, cleanEnv, run, spawnService, stopChild } from './proc.mjs';
 
 // Local sandbox only: the key encrypts the imported sandbox credentials in the runtime's own database.
@@ -52,22 +54,26 @@ export function parseExecuteOutput(stdout) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const LOG_TAIL_CHARS = 64 * 1024;
+
 /**
- * Starts `n8n start` and waits for /healthz/readiness and the REST API.
- * Returns { url, child, output(), stop() }; rejects with the log tail if n8n exits or is not ready in time.
+ * Starts `n8n start` and waits for /healthz/readiness and the REST API; its output goes to logFile when given.
+ * Returns { url, child, output() (the last 64 KB), stop() }; rejects with the log tail if n8n exits or is not ready in time.
  */
-export async function startN8n(runtime, env, { readyTimeoutMs = 180000, echo = false } = {}) {
+export async function startN8n(runtime, env, { readyTimeoutMs = 180000, logFile } = {}) {
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
 	await assertPortFree(Number(env.N8N_PORT), `n8n ${runtime.version}`);
 	const child = spawnService(runtime.nodeBin, [runtime.n8nBin, 'start'], { env });
-	let log = '';
+	const logStream = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+	let tail = '';
 	const collect = (chunk) => {
-		log += chunk;
-		if (echo) process.stdout.write(chunk);
+		tail = (tail + chunk).slice(-LOG_TAIL_CHARS);
+		logStream?.write(chunk);
 	};
 	child.stdout.on('data', collect);
 	child.stderr.on('data', collect);
-	const instance = { url, child, output: () => log, stop: () => stopChild(child) };
+	child.once('exit', () => logStream?.end());
+	const instance = { url, child, output: () => tail, stop: () => stopChild(child) };
 
 	const deadline = Date.now() + readyTimeoutMs;
 	while (Date.now() < deadline) {
@@ -83,8 +89,8 @@ export async function startN8n(runtime, env, { readyTimeoutMs = 180000, echo = f
 		await sleep(500);
 	}
 	await instance.stop();
-	const tail = log.trim().split('\n').slice(-30).join('\n');
-	throw new Error(`n8n ${runtime.version} did not become ready at ${url}:\n${tail}`);
+	const lastLines = tail.trim().split('\n').slice(-30).join('\n');
+	throw new Error(`n8n ${runtime.version} did not become ready at ${url}:\n${lastLines}`);
 }
 
 /** A cookie-keeping client for n8n's internal REST API (the one the editor uses). */
