@@ -102,7 +102,7 @@ async function runLine(lineName, context) {
 		if (webhookExamples.length === 0) say(`${prefix} No webhook-triggered example yet (the Enrow Trigger brings one): webhook check skipped.`);
 		for (const { example, workflow } of webhookExamples) {
 			say(`${prefix} Calling the webhook of ${example.file}...`);
-			record(example.file, await callWebhookExample(runtime, n8n, client, context.sandbox, example, workflow.id));
+			record(example.file, await callWebhookExample(runtime, n8n, client, context.sandbox, context.simCredentials, example, workflow.id));
 		}
 
 		say(`${prefix} Opening the editor in headless Chromium: ${prepared.length + 1} workflows and our nodes' panels...`);
@@ -151,13 +151,15 @@ async function main() {
 	const summaries = [];
 	let globalFailures = [];
 	try {
-		const credentials = sandboxCredentials(packageJson, sandbox.vendorUrls, simulatorCredentials());
+		const simCredentials = simulatorCredentials();
+		const credentials = sandboxCredentials(packageJson, sandbox.vendorUrls, simCredentials);
 		globalFailures = coverageFailures(nodeTypes, examples);
 		const context = {
 			tarball,
 			examples,
 			nodeTypes,
 			credentials,
+			simCredentials,
 			sandbox,
 			packageName: packageJson.name,
 			panels: panelWorkflow(nodeTypes, credentials),

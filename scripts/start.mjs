@@ -1,6 +1,7 @@
 // npm start — a local n8n 1.x with this pack installed, sandbox credentials and the example workflows, against the
-// vendor simulator with realistic delays. Usage: node scripts/start.mjs [--port 5678] [--sandbox-port 4010]
-import { mkdir } from 'node:fs/promises';
+// vendor simulator with realistic delays. Usage: node scripts/start.mjs [--port 5678] [--sandbox-port 4010] [--fresh]
+// (--fresh forgets the local n8n's data: workflows, credentials, executions, owner login).
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -41,6 +42,7 @@ async function main() {
 		options: {
 			port: { type: 'string', default: '5678' },
 			'sandbox-port': { type: 'string', default: '4010' },
+			fresh: { type: 'boolean', default: false },
 		},
 	});
 	const port = Number(values.port);
@@ -67,6 +69,10 @@ async function main() {
 	process.once('SIGINT', () => void stopAll(0));
 	process.once('SIGTERM', () => void stopAll(0));
 
+	if (values.fresh) {
+		say(`--fresh: removing the local n8n data in ${path.relative(process.cwd(), USER_FOLDER)}...`);
+		await rm(USER_FOLDER, { recursive: true, force: true });
+	}
 	await mkdir(USER_FOLDER, { recursive: true });
 	say(`Installing the packed tarball into ${path.relative(process.cwd(), USER_FOLDER)}/.n8n/nodes, as the Community Nodes panel does...`);
 	const installed = await installPackTarball(USER_FOLDER, tarball, runtime.nodeBinDir);

@@ -28,29 +28,50 @@ export async function executeExample(runtime, env, sandbox, example, workflowId)
 	return { failures, ms };
 }
 
-// The production webhook is registered a moment after n8n reports ready.
-async function callWebhook(url, { method = 'POST', headers = {}, body, query } = {}) {
-	const target = query ? `${url}?${new URLSearchParams(query)}` : url;
-	for (let attempt = 0; attempt < 30; attempt++) {
-		const response = await fetch(target, {
-			method,
-			headers: { 'content-type': 'application/json', ...headers },
-			body: body === undefined || method === 'GET' ? undefined : JSON.stringify(body),
-		});
-		if (response.status !== 404) return response;
+// The production webhook is registered a moment after n8n reports ready; a CORS preflight finds it without running anything.
+async function waitForWebhook(url) {
+	for (let attempt = 0; attempt < 40; attempt++) {
+		const response = await fetch(url, { method: 'OPTIONS' });
+		if (response.status !== 404) return;
 		await sleep(500);
 	}
 	throw new Error(`${url} stayed 404: the webhook was not registered (is the workflow active?)`);
 }
 
-/** Calls an active webhook workflow on a running n8n and checks the execution it produced; returns { failures, ms }. */
-export async function callWebhookExample(runtime, n8n, client, sandbox, example, workflowId) {
+/** Replaces {{webhookUrl}} and {{sim.<vendor>.<field>}} in every string of a request template. */
+function fillTemplate(value, variables) {
+	if (typeof value === 'string') return value.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name) => String(name.split('.').reduce((scope, key) => scope?.[key], variables) ?? whole));
+	if (Array.isArray(value)) return value.map((entry) => fillTemplate(entry, variables));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fillTemplate(entry, variables)]));
+	return value;
+}
+
+/**
+ * The call that should trigger the workflow: straight to its webhook (request.to "n8n", the default), or to the
+ * simulator (request.to "simulator", path under the sandbox), which then calls the webhook as the vendor would.
+ */
+async function sendTrigger(webhookUrl, sandbox, simCredentials, request = {}) {
+	const filled = fillTemplate(request, { webhookUrl, sim: simCredentials });
+	const { to = 'n8n', method = 'POST', path = '', headers = {}, query, body } = filled;
+	const base = to === 'simulator' ? `${sandbox.baseUrl}${path}` : webhookUrl;
+	const target = query ? `${base}?${new URLSearchParams(query)}` : base;
+	return fetch(target, {
+		method,
+		headers: { 'content-type': 'application/json', ...headers },
+		body: body === undefined || method === 'GET' ? undefined : JSON.stringify(body),
+	});
+}
+
+/** Triggers an active webhook workflow on a running n8n and checks the execution it produced; returns { failures, ms }. */
+export async function callWebhookExample(runtime, n8n, client, sandbox, simCredentials, example, workflowId) {
 	const { webhook } = example.expect;
+	const webhookUrl = `${n8n.url}/webhook/${webhook.path}`;
+	await waitForWebhook(webhookUrl);
 	await sandbox.control('POST', '/reset');
 	const before = await executionIds(client, workflowId);
 	const startedAt = Date.now();
-	const response = await callWebhook(`${n8n.url}/webhook/${webhook.path}`, webhook);
-	if (!response.ok) return { failures: [`webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}`], ms: Date.now() - startedAt };
+	const response = await sendTrigger(webhookUrl, sandbox, simCredentials, webhook.request);
+	if (!response.ok) return { failures: [`trigger call answered ${response.status}: ${(await response.text()).slice(0, 300)}`], ms: Date.now() - startedAt };
 	const run = await waitForExecution(runtime, client, workflowId, { sinceIds: before });
 	const ms = Date.now() - startedAt;
 	return { failures: checkRun(example, run, await vendorRequestCounts(sandbox)), ms };
