@@ -98,6 +98,8 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Err
 			httpCode: failure.httpStatus !== undefined ? String(failure.httpStatus) : undefined,
 			itemIndex,
 		});
+		// NodeApiError swaps messages naming a network code (ECONNRESET) for generic text; ours says more.
+		apiError.message = error.message;
 		apiError.context.vendorFailure = vendorFailureDetails(failure);
 		return apiError;
 	}

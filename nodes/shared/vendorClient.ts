@@ -84,8 +84,11 @@ function parseJson(text: string): unknown {
 function underlyingCode(error: unknown): string | undefined {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown } | undefined)?.code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		// n8n's NodeApiError keeps the network code in httpCode; axios errors in code.
+		const { code, httpCode } = (candidate ?? {}) as { code?: unknown; httpCode?: unknown };
+		for (const value of [code, httpCode]) {
+			if (typeof value === 'string' && /^E[A-Z_]+$/.test(value)) return value;
+		}
 	}
 	return undefined;
 }
