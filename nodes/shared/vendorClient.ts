@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { VendorError } from './errors';
-import type { Charged } from './errors';
+import type { Charged, VendorFailure } from './errors';
 import { rateLimiterFor } from './rateLimiter';
 import type { RateLimiter } from './rateLimiter';
 import { redactSecrets, secretValues } from './redact';
@@ -17,6 +17,11 @@ export interface VendorProfile {
 	/** Credential fields whose values must never reach a message, a log line or an output. */
 	secretFields: string[];
 	defaultRequestsPerSecond: number;
+	/**
+	 * Names a 429 or 5xx answer that is not transient for this vendor (a daily limit), so it is
+	 * reported at once instead of retried; undefined keeps the generic handling.
+	 */
+	lastingFailure?: (response: VendorHttpResponse) => Omit<VendorFailure, 'vendor'> | undefined;
 }
 
 export interface VendorHttpRequest {
@@ -57,7 +62,7 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Connection failures that prove the request never reached the vendor. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-function parseRetryAfter(value: unknown): number | undefined {
+export function parseRetryAfter(value: unknown): number | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const seconds = Number(value);
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -236,6 +241,8 @@ export class VendorClient {
 
 	private throwOnTransientStatus(response: VendorHttpResponse, request: VendorHttpRequest): void {
 		const { statusCode } = response;
+		const lasting = statusCode === 429 || statusCode >= 500 ? this.profile.lastingFailure?.(response) : undefined;
+		if (lasting) throw this.failure(lasting);
 		const vendorReason = this.reasonFrom(response.json);
 		if (statusCode === 429) {
 			throw this.failure({
