@@ -5,6 +5,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { loadPlaywright } from './lib/chromium.mjs';
 import { checkEditor, executedCanvasScreenshot } from './lib/editor-check.mjs';
 import { importCredentials, importWorkflows, listExamples, prepareWorkflow } from './lib/examples.mjs';
 import { ensureN8n, installPackTarball, N8N_LINES, REPO_DIR } from './lib/n8n-install.mjs';
@@ -108,15 +109,19 @@ async function runLine(lineName, context) {
 		say(`${prefix} Opening the editor in headless Chromium: ${prepared.length + 1} workflows and our nodes' panels...`);
 		const screenshotDir = path.join(SCREENSHOTS_DIR, lineName);
 		await rm(screenshotDir, { recursive: true, force: true });
-		const editor = await checkEditor({
-			url: n8n.url,
-			owner: OWNER,
-			workflows: [...prepared.map(({ workflow }) => workflow), context.panels],
-			screenshotDir,
-		});
-		summary.screenshots = editor.screenshots;
-		for (const failure of editor.failures) say(`${prefix} FAIL editor: ${failure}`);
-		for (const failure of editor.failures) problem(`editor: ${failure}`);
+		try {
+			const editor = await checkEditor({
+				url: n8n.url,
+				owner: OWNER,
+				workflows: [...prepared.map(({ workflow }) => workflow), context.panels],
+				screenshotDir,
+			});
+			summary.screenshots = editor.screenshots;
+			for (const failure of editor.failures) say(`${prefix} FAIL editor: ${failure}`);
+			for (const failure of editor.failures) problem(`editor: ${failure}`);
+		} catch (error) {
+			problem(`editor check could not run: ${error.message.split('\n')[0]}`);
+		}
 		if (context.readmeScreenshot && lineName === README_SCREENSHOT_LINE) {
 			const [first] = prepared.filter(({ example }) => modeOf(example) === 'execute');
 			if (first) {
@@ -139,6 +144,7 @@ async function main() {
 		},
 	});
 	const startedAt = Date.now();
+	loadPlaywright();
 	await compileSandbox();
 	const tarball = await buildAndPack();
 	const packageJson = await readPackageJson();
@@ -195,6 +201,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(error.stack ?? error.message);
+	console.error(`e2e failed: ${error.message}`);
 	process.exitCode = 1;
 });
