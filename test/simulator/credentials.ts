@@ -1,3 +1,4 @@
+import { ACCUAUTH_SIM_CREDENTIALS } from './vendors/accuauth/config';
 import { DIGISCORE_SIM_CREDENTIALS } from './vendors/digiscore/config';
 import { EKYCPRO_SIM_CREDENTIALS } from './vendors/ekycpro/config';
 import { TRUSTDECISION_SIM_CREDENTIALS } from './vendors/trustdecision/config';
@@ -6,5 +7,6 @@ import { TRUSTDECISION_SIM_CREDENTIALS } from './vendors/trustdecision/config';
 export const SIM_CREDENTIALS = {
 	trustdecision: TRUSTDECISION_SIM_CREDENTIALS,
 	digiscore: DIGISCORE_SIM_CREDENTIALS,
+	accuauth: ACCUAUTH_SIM_CREDENTIALS,
 	ekycpro: EKYCPRO_SIM_CREDENTIALS,
 } as const;

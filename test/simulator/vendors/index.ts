@@ -1,3 +1,6 @@
+import type { AccuAuthConfig } from './accuauth/config';
+import { ACCUAUTH_REALISTIC_CONFIG } from './accuauth/config';
+import { AccuAuthSim } from './accuauth/accuAuthSim';
 import type { DigiscoreConfig } from './digiscore/config';
 import { DIGISCORE_REALISTIC_CONFIG } from './digiscore/config';
 import { DigiscoreSim } from './digiscore/digiscoreSim';
@@ -12,12 +15,14 @@ import { TrustDecisionSim } from './trustdecision/trustDecisionSim';
 export interface SimulatorVendors {
 	trustdecision: TrustDecisionSim;
 	digiscore: DigiscoreSim;
+	accuauth: AccuAuthSim;
 	ekycpro: EkycproSim;
 }
 
 export interface VendorConfigOverrides {
 	trustdecision?: Partial<TrustDecisionConfig>;
 	digiscore?: Partial<DigiscoreConfig>;
+	accuauth?: Partial<AccuAuthConfig>;
 	ekycpro?: Partial<EkycproConfig>;
 }
 
@@ -27,6 +32,7 @@ export function createVendors(overrides: VendorConfigOverrides = {}): SimulatorV
 	return {
 		trustdecision: new TrustDecisionSim(overrides.trustdecision),
 		digiscore: new DigiscoreSim(overrides.digiscore),
+		accuauth: new AccuAuthSim(overrides.accuauth),
 		ekycpro: new EkycproSim(overrides.ekycpro),
 	};
 }
@@ -35,5 +41,6 @@ export function createVendors(overrides: VendorConfigOverrides = {}): SimulatorV
 export const REALISTIC_CONFIG: Required<VendorConfigOverrides> = {
 	trustdecision: TRUSTDECISION_REALISTIC_CONFIG,
 	digiscore: DIGISCORE_REALISTIC_CONFIG,
+	accuauth: ACCUAUTH_REALISTIC_CONFIG,
 	ekycpro: EKYCPRO_REALISTIC_CONFIG,
 };
