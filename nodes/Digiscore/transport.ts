@@ -90,7 +90,7 @@ function ruleFor(code: number, message: string): CodeRule {
 }
 
 /** A body that is not JSON: both calls are safe to repeat, so it is retried like a lost answer. */
-function notJson(client: VendorClient, response: VendorHttpResponse, purpose: string, charged: Charged) {
+function notJson(client: VendorClient, response: VendorHttpResponse, purpose: string, charged: Charged, requestId?: string) {
 	return client.failure({
 		code: 'UNEXPECTED_RESPONSE',
 		reason: `Digiscore answered the ${purpose} with something that is not JSON (HTTP ${response.statusCode})`,
@@ -98,6 +98,7 @@ function notJson(client: VendorClient, response: VendorHttpResponse, purpose: st
 		charged,
 		retryable: true,
 		httpStatus: response.statusCode,
+		requestId,
 		hint: 'Check the environment and base URL in the Digiscore credential.',
 	});
 }
@@ -151,7 +152,7 @@ export async function queryResult({ client, baseUrl }: DigiscoreConnection, requ
 		{ method: 'POST', url: `${baseUrl}${ENDPOINTS.query}`, body: { requestId }, repeatSafe: true, purpose: 'query (result)' },
 		(response) => {
 			if (response.statusCode >= 400) throw httpFailure(client, response, 'query (result)');
-			if (response.json === undefined) throw notJson(client, response, 'query (result)', 'unknown');
+			if (response.json === undefined) throw notJson(client, response, 'query (result)', 'unknown', requestId);
 			const head = parseVendorAnswer(DIGISCORE.name, 'query (result)', envelope, response.json, 'unknown');
 			if (head.code === NEED_QUERY_CODE) return { done: false };
 			if (head.code !== SUCCESS_CODE) throw vendorFailure(client, response, head, requestId);
