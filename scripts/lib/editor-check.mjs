@@ -30,6 +30,8 @@ async function openPanel(page, nodeName) {
 	await panel.waitFor({ timeout: 15000 });
 	// Parameters render a beat after the panel opens; a broken panel never shows them.
 	await page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').waitFor({ timeout: 10000 }).catch(() => undefined);
+	// Let the opening animation finish so the screenshot shows the panel, not a fade.
+	await page.waitForTimeout(400);
 	return panel;
 }
 
