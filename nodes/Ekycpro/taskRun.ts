@@ -90,7 +90,17 @@ export async function downloadResult(client: VendorClient, baseUrl: string, task
 	if (!(first instanceof VendorError) || first.failure.httpStatus !== 403) throw first;
 	const renewed = await getTask(client, baseUrl, task.task_id);
 	if (!isExported(renewed)) throw first;
-	return await fetchFile(renewed.result_url);
+	const second = await fetchFile(renewed.result_url).catch((error: unknown) => error as Error);
+	if (!(second instanceof Error)) return second;
+	if (!(second instanceof VendorError) || second.failure.httpStatus !== 403) throw second;
+	throw client.failure({
+		...second.failure,
+		code: 'RESULT_LINK_REFUSED',
+		reason: `The result host refused both links of task ${task.task_id} (HTTP 403: expired or not valid for this request)`,
+		charged: 'yes',
+		requestId: task.task_id,
+		hint: `Task ${task.task_id} finished and was charged: fetch it again later with "Get Results". If this repeats, check the clock of the n8n host (presigned links are time-limited).`,
+	});
 }
 
 /** A hostile or unreadable result file as a vendor error naming the task; other errors as they are. */
