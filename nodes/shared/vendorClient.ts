@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
 import { VendorError } from './errors';
 import type { Charged, VendorFailure } from './errors';
@@ -104,6 +104,9 @@ function isCancel(error: unknown, signal: AbortSignal | undefined): boolean {
 	return name === 'CanceledError' || name === 'AbortError' || underlyingCode(error) === 'ERR_CANCELED';
 }
 
+/** Node executions, and webhook calls (a trigger fetching what a notice announced; no cancel signal). */
+export type VendorContext = IExecuteFunctions | IWebhookFunctions;
+
 /**
  * The one place where vendor HTTP calls are made: rate slot, auth through n8n, timeout,
  * cancel signal, retry with backoff, and failures turned into VendorErrors without secrets.
@@ -120,17 +123,17 @@ export class VendorClient {
 	private readonly limiter: RateLimiter | undefined;
 
 	private constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: VendorContext,
 		readonly profile: VendorProfile,
 		private readonly secrets: string[],
 		private readonly settings: Required<VendorClientSettings>,
 	) {
-		this.signal = ctx.getExecutionCancelSignal();
+		this.signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 		const credentialId = ctx.getNode().credentials?.[profile.credentialType]?.id ?? 'default';
 		this.limiter = rateLimiterFor(`${profile.credentialType}:${credentialId}`, settings.requestsPerSecond);
 	}
 
-	static async create(ctx: IExecuteFunctions, profile: VendorProfile, settings: VendorClientSettings = {}) {
+	static async create(ctx: VendorContext, profile: VendorProfile, settings: VendorClientSettings = {}) {
 		const credentials = await ctx.getCredentials(profile.credentialType);
 		return new VendorClient(ctx, profile, secretValues(credentials, profile.secretFields), {
 			requestsPerSecond: settings.requestsPerSecond ?? profile.defaultRequestsPerSecond,
