@@ -7,6 +7,9 @@ import { DigiscoreSim } from './digiscore/digiscoreSim';
 import type { EkycproConfig } from './ekycpro/config';
 import { EKYCPRO_REALISTIC_CONFIG } from './ekycpro/config';
 import { EkycproSim } from './ekycpro/ekycproSim';
+import type { EnrowConfig } from './enrow/config';
+import { ENROW_REALISTIC_CONFIG } from './enrow/config';
+import { EnrowSim } from './enrow/enrowSim';
 import type { TrustDecisionConfig } from './trustdecision/config';
 import { TRUSTDECISION_REALISTIC_CONFIG } from './trustdecision/config';
 import { TrustDecisionSim } from './trustdecision/trustDecisionSim';
@@ -17,6 +20,7 @@ export interface SimulatorVendors {
 	digiscore: DigiscoreSim;
 	accuauth: AccuAuthSim;
 	ekycpro: EkycproSim;
+	enrow: EnrowSim;
 }
 
 export interface VendorConfigOverrides {
@@ -24,6 +28,7 @@ export interface VendorConfigOverrides {
 	digiscore?: Partial<DigiscoreConfig>;
 	accuauth?: Partial<AccuAuthConfig>;
 	ekycpro?: Partial<EkycproConfig>;
+	enrow?: Partial<EnrowConfig>;
 }
 
 export type VendorName = keyof SimulatorVendors;
@@ -34,6 +39,7 @@ export function createVendors(overrides: VendorConfigOverrides = {}): SimulatorV
 		digiscore: new DigiscoreSim(overrides.digiscore),
 		accuauth: new AccuAuthSim(overrides.accuauth),
 		ekycpro: new EkycproSim(overrides.ekycpro),
+		enrow: new EnrowSim(overrides.enrow),
 	};
 }
 
@@ -43,4 +49,5 @@ export const REALISTIC_CONFIG: Required<VendorConfigOverrides> = {
 	digiscore: DIGISCORE_REALISTIC_CONFIG,
 	accuauth: ACCUAUTH_REALISTIC_CONFIG,
 	ekycpro: EKYCPRO_REALISTIC_CONFIG,
+	enrow: ENROW_REALISTIC_CONFIG,
 };
