@@ -20,21 +20,21 @@ afterAll(async () => {
 
 beforeEach(() => sim.reset());
 
-const FAULTS: Array<Omit<Fault, 'vendor'>> = [
-	{ kind: 'status', status: 500, times: 2 },
-	{ kind: 'status', status: 402 },
-	{ kind: 'vendorCode', code: 400, message: 'Invalid linkedin_url' },
-	{ kind: 'rateLimit', times: 2 },
-	{ kind: 'drop', times: 2 },
-	{ kind: 'malformed' },
+const FAULTS: Fault[] = [
+	{ vendor: 'enrow', kind: 'status', status: 500, times: 2 },
+	{ vendor: 'enrow', kind: 'status', status: 402 },
+	{ vendor: 'enrow', kind: 'vendorCode', code: 400, message: 'Invalid linkedin_url' },
+	{ vendor: 'enrow', kind: 'rateLimit', times: 2 },
+	{ vendor: 'enrow', kind: 'drop', times: 2 },
+	{ vendor: 'enrow', kind: 'malformed' },
 ];
 
 describe('Enrow: no secret in items, errors or logs', () => {
 	test('fault scenarios, a wrong key, and a webhook URL carrying the trigger secret', async () => {
-		const runs: RunResult[] = [];
+		const runs: Array<RunResult & { items: unknown[] }> = [];
 		for (const fault of FAULTS) {
 			sim.reset();
-			sim.inject({ vendor: 'enrow', ...fault } as Fault);
+			sim.inject(fault);
 			for (const operation of ['findPhone', 'findPhonesBulk']) {
 				runs.push(await runEnrow(sim, { operation, items: linkedinLeads(2), continueOnFail: true, options: { requestTimeoutSeconds: 2 } }));
 				runs.push(await runEnrow(sim, { operation, items: linkedinLeads(1), options: { requestTimeoutSeconds: 2 } }));

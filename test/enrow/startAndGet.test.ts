@@ -24,7 +24,7 @@ async function runChain(items: IDataObject[], start: INodeParameters, get: INode
 		workflow: {
 			nodes: [
 				{ name: 'Items', type: 'itemsSource', parameters: { items: JSON.stringify(items) } },
-				{ name: 'Start', type: 'enrow', parameters: { ...MAPPED_INPUT, ...start, options: { ...FAST_OPTIONS, ...(start.options as IDataObject) } } },
+				{ name: 'Start', type: 'enrow', parameters: { ...MAPPED_INPUT, ...start, options: { ...FAST_OPTIONS, ...(start.options as IDataObject) } as INodeParameters } },
 				{ name: 'Get', type: 'enrow', parameters: { searchId: '={{ $json.searchId }}', ...get } },
 			],
 			connections: { Items: main('Start'), Start: main('Get') },
