@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { request } from 'undici';
 
-import { SIM_CREDENTIALS, type Simulator, startSimulator } from './simulator';
+import { SIM_CREDENTIALS, type Simulator, startSimulator, type VendorName } from './simulator';
 import { digiscoreToken } from './simulator/vendors/digiscore/token';
 
 const TD = SIM_CREDENTIALS.trustdecision;
@@ -375,8 +375,9 @@ describe('request log, reset and control API', () => {
 		expect((await control('GET', 'health')).json).toEqual({
 			status: 'ok',
 			baseUrl: sim.baseUrl,
-			vendors: { trustdecision: sim.urlFor('trustdecision'), digiscore: sim.urlFor('digiscore') },
+			vendors: Object.fromEntries(Object.keys(sim.vendors).map((name) => [name, sim.urlFor(name as VendorName)])),
 		});
+		expect(Object.keys(sim.vendors).sort()).toEqual(['accuauth', 'digiscore', 'ekycpro', 'enrow', 'trustdecision']);
 		const configured = await control('POST', 'config', { vendor: 'digiscore', resultDelayMs: 5000 });
 		expect(configured.json.config.resultDelayMs).toBe(5000);
 		expect((await control('POST', 'config', { vendor: 'digiscore', resultDelayMs: 'soon' })).status).toBe(400);
