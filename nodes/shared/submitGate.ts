@@ -11,15 +11,18 @@ export class StoppedAfterFailureError extends Error {
 }
 
 /**
- * For submit-then-wait operations: many items may wait for their results side by side, while
- * at most `limit` submits (the billed calls) are in flight, granted in the order asked (item order).
- * Once an item fails without Continue On Fail, later items neither submit nor keep waiting,
- * so the run stops spending credits on results that would be thrown away.
+ * For submit-then-wait operations: many items wait for their results side by side, while at most
+ * `limit` calls are in flight. Submits go first (in item order) and status checks take the slots
+ * left: a batch is submitted as fast as the rate allows and checked after, so the vendor's rate is
+ * never idle waiting for the last results. Once an item fails without Continue On Fail, later
+ * items neither submit nor keep checking, so the run stops spending credits on results it drops.
  */
 export class SubmitGate {
 	private inFlight = 0;
 
-	private readonly waiters: Array<() => void> = [];
+	private readonly waitingSubmits: Array<() => void> = [];
+
+	private readonly waitingChecks: Array<() => void> = [];
 
 	private failedItemIndex = Number.POSITIVE_INFINITY;
 
@@ -44,7 +47,7 @@ export class SubmitGate {
 
 	/** A failed submit fails its item: it is recorded before the slot passes on, so the next item cannot slip through. */
 	async submit<T>(itemIndex: number, send: () => Promise<T>): Promise<T> {
-		await this.acquire();
+		await this.acquire(this.waitingSubmits);
 		try {
 			this.throwIfStopped(itemIndex);
 			return await send();
@@ -56,8 +59,19 @@ export class SubmitGate {
 		}
 	}
 
-	/** Call before each status check of a waiting item. */
-	throwIfStopped(itemIndex: number): void {
+	/** A status check, in a slot no submit is waiting for. */
+	async check<T>(itemIndex: number, send: () => Promise<T>): Promise<T> {
+		this.throwIfStopped(itemIndex);
+		await this.acquire(this.waitingChecks);
+		try {
+			this.throwIfStopped(itemIndex);
+			return await send();
+		} finally {
+			this.release();
+		}
+	}
+
+	private throwIfStopped(itemIndex: number): void {
 		throwIfCancelled(this.signal);
 		if (itemIndex > this.failedItemIndex) throw new StoppedAfterFailureError(this.failedItemIndex);
 	}
@@ -66,7 +80,7 @@ export class SubmitGate {
 		if (this.stopOnFailure) this.failedItemIndex = Math.min(this.failedItemIndex, itemIndex);
 	}
 
-	private async acquire(): Promise<void> {
+	private async acquire(queue: Array<() => void>): Promise<void> {
 		throwIfCancelled(this.signal);
 		if (this.inFlight < this.limit) {
 			this.inFlight += 1;
@@ -78,17 +92,17 @@ export class SubmitGate {
 				resolve();
 			};
 			const onAbort = () => {
-				this.waiters.splice(this.waiters.indexOf(grant), 1);
+				queue.splice(queue.indexOf(grant), 1);
 				reject(new CancelledError());
 			};
 			this.signal?.addEventListener('abort', onAbort, { once: true });
-			this.waiters.push(grant);
+			queue.push(grant);
 		});
 	}
 
-	/** Hands the slot straight to the next waiter, so the in-flight count never exceeds the limit. */
+	/** Hands the slot straight to the next waiter (submits first), so the in-flight count never exceeds the limit. */
 	private release(): void {
-		const next = this.waiters.shift();
+		const next = this.waitingSubmits.shift() ?? this.waitingChecks.shift();
 		if (next) next();
 		else this.inFlight -= 1;
 	}

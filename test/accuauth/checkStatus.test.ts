@@ -48,6 +48,21 @@ describe('AccuAuth Check Status', () => {
 		expect(sim.vendors.accuauth.charged).toHaveLength(suffixes.length);
 	});
 
+	test('a batch is submitted first and checked after: at most "Concurrency" calls in flight, submits before status checks', async () => {
+		sim.vendors.accuauth.configure({ latencyMs: 30 });
+		const suffixes = ['0011', '0012', '0013', '0014', '0015', '0016'];
+		const run = await runAccuAuth(sim, phoneItems(mexicanNumbers(suffixes)), { options: { concurrency: 2, firstCheckSeconds: 0 } });
+
+		expect(run.status).toBe('success');
+		const endpoints = sim.requestLog.map((record) => (record.path.endsWith('/task_result/o1') ? 'check' : 'submit'));
+		expect(endpoints.slice(0, suffixes.length)).toEqual(suffixes.map(() => 'submit'));
+		const submitted = requestsTo(sim, 'submit').map((record) => JSON.parse(record.body).phone_number);
+		expect(submitted).toEqual(suffixes.map((suffix) => `52551234${suffix}`));
+		const spans = sim.requestLog.map((record) => [record.at, record.at + (record.durationMs ?? 0)]);
+		const inFlight = spans.map(([start]) => spans.filter(([from, to]) => from <= start && start < to).length);
+		expect(Math.max(...inFlight)).toBeLessThanOrEqual(2);
+	});
+
 	test('HTTP 400 PENDING is progress: the task is polled until its result is there', async () => {
 		sim.vendors.accuauth.configure({ resultDelayMs: 150 });
 		const run = await runAccuAuth(sim, phoneItems(mexicanNumbers(['0001', '0002'])));

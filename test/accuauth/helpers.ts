@@ -74,3 +74,12 @@ export function requestsTo(sim: Simulator, endpoint: 'submit' | 'taskResult') {
 	const path = endpoint === 'submit' ? '/accuauth/check/phone_number/o1' : '/accuauth/check/phone_number/task_result/o1';
 	return sim.requestLog.filter((record) => record.path === path);
 }
+
+/** Resolves once `condition` holds; fails after `timeoutMs` (slow machines start the engine late). */
+export async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('waitUntil: condition not met in time');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}

@@ -1,6 +1,6 @@
 import { startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
-import { jsonOf, mexicanNumbers, phoneItems, requestsTo, runAccuAuth, startAccuAuth } from './helpers';
+import { jsonOf, mexicanNumbers, phoneItems, requestsTo, runAccuAuth, startAccuAuth, waitUntil } from './helpers';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -67,8 +67,7 @@ describe('AccuAuth: waiting', () => {
 
 	test('Stop ends a run that is polling within 1 s', async () => {
 		const handle = startAccuAuth(sim, phoneItems(mexicanNumbers(['9999', '1999', '2999'])), { options: { checkIntervalSeconds: 5 } });
-		await sleep(300);
-		expect(requestsTo(sim, 'taskResult').length).toBeGreaterThan(0);
+		await waitUntil(() => requestsTo(sim, 'taskResult').length > 0);
 		const stoppedAt = Date.now();
 		handle.cancel();
 		const run = await handle.result;
@@ -83,7 +82,8 @@ describe('AccuAuth: waiting', () => {
 	])('Stop ends a run that waits for %s within 1 s', async (_, suffixes, options, slowFirstSubmit) => {
 		if (slowFirstSubmit) sim.inject({ vendor: 'accuauth', kind: 'slow', delayMs: 20_000, match: 'phone_number/o1' });
 		const handle = startAccuAuth(sim, phoneItems(mexicanNumbers(suffixes)), { options });
-		await sleep(300);
+		await waitUntil(() => requestsTo(sim, slowFirstSubmit ? 'submit' : 'taskResult').length > 0);
+		await sleep(100);
 		expect(requestsTo(sim, 'submit')).toHaveLength(1);
 		const stoppedAt = Date.now();
 		handle.cancel();

@@ -9,12 +9,12 @@ export async function waitForTask(
 	connection: AccuAuthConnection,
 	taskId: string,
 	schedule: PollSchedule,
-	beforeEachCheck: () => void = () => {},
+	/** Runs each status check, e.g. in a slot of the run's SubmitGate. */
+	runCheck: <T>(check: () => Promise<T>) => Promise<T> = async (check) => await check(),
 ): Promise<PhoneCheckResult> {
 	return await pollUntilDone<PhoneCheckResult>({
 		check: async (): Promise<PollState<PhoneCheckResult>> => {
-			beforeEachCheck();
-			const answer = await fetchTaskResult(connection, taskId);
+			const answer = await runCheck(async () => await fetchTaskResult(connection, taskId));
 			return answer.done ? { done: true, value: answer.result } : { done: false };
 		},
 		schedule,
