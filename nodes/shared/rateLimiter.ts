@@ -1,5 +1,7 @@
 import { pause } from './wait';
 
+const WINDOW_MS = 1000;
+
 /**
  * Spaces calls so one credential never exceeds its vendor's request rate. Shared by every
  * execution in this n8n process (each queue-mode worker has its own).
@@ -9,9 +11,15 @@ export class RateLimiter {
 
 	private readonly spacingMs: number;
 
+	private readonly perWindow: number;
+
+	/** When the calls of the last second were let through, oldest first. */
+	private readonly grantedAt: number[] = [];
+
 	constructor(requestsPerSecond: number) {
 		// A small margin keeps timer jitter and network reordering under the vendor's window.
 		this.spacingMs = 1000 / (requestsPerSecond * 0.97);
+		this.perWindow = Math.max(1, Math.floor(requestsPerSecond * 0.97));
 	}
 
 	async acquire(signal: AbortSignal | undefined): Promise<void> {
@@ -19,6 +27,16 @@ export class RateLimiter {
 		const slotAt = Math.max(now, this.nextSlotAt);
 		this.nextSlotAt = slotAt + this.spacingMs;
 		if (slotAt > now) await pause(slotAt - now, signal);
+		// Callers woken late by a busy event loop would go out together: also cap any one-second window.
+		for (;;) {
+			const at = Date.now();
+			while (this.grantedAt.length > 0 && this.grantedAt[0] <= at - WINDOW_MS) this.grantedAt.shift();
+			if (this.grantedAt.length < this.perWindow) {
+				this.grantedAt.push(at);
+				return;
+			}
+			await pause(this.grantedAt[0] + WINDOW_MS - at + 1, signal);
+		}
 	}
 }
 
