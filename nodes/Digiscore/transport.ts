@@ -18,7 +18,14 @@ export const DIGISCORE: VendorProfile = {
 	defaultRequestsPerSecond: 10,
 };
 
-export const DIGISCORE_DEFAULTS: VendorDefaults = { concurrency: 10, requestsPerSecond: 10, defaultCountry: 'ID', maxWaitSeconds: 120 };
+// An item mostly waits for its result (about a second per two calls): a high rate needs many items at once.
+export const DIGISCORE_DEFAULTS: VendorDefaults = {
+	concurrency: 10,
+	maxConcurrency: 1000,
+	requestsPerSecond: 10,
+	defaultCountry: 'ID',
+	maxWaitSeconds: 120,
+};
 
 /** Results take about a second after handle: first look then, then less and less often. */
 export const DIGISCORE_POLL: Omit<PollSchedule, 'timeoutMs'> = { firstDelayMs: 1000, intervalMs: 1000, maxIntervalMs: 10_000, growth: 1.5 };

@@ -5,6 +5,8 @@ import type { PollSchedule } from './poller';
 
 export interface VendorDefaults {
 	concurrency: number;
+	/** Upper bound of "Concurrency" (default 100); higher for vendors whose items mostly wait. */
+	maxConcurrency?: number;
 	requestsPerSecond: number;
 	/** Default of "Default Country"; '' for vendors that take numbers from anywhere. */
 	defaultCountry?: string;
@@ -46,7 +48,7 @@ export function commonOptionsProperty(defaults: VendorDefaults, use: OptionSet, 
 				displayName: 'Concurrency',
 				name: 'concurrency',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
+				typeOptions: { minValue: 1, maxValue: defaults.maxConcurrency ?? 100 },
 				default: defaults.concurrency,
 				description: 'How many items are checked at the same time',
 			},
