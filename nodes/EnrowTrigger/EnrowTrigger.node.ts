@@ -64,7 +64,8 @@ export class EnrowTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'enrowApi', required: true, displayOptions: { show: { fetchBulkResults: [true] } } }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'enrow' }],
+		// responseData '' makes n8n answer {"message":"Workflow was started"} instead of its default text "firstEntryJson".
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'enrow' }],
 		properties: [
 			{
 				displayName:
