@@ -24,8 +24,11 @@ export interface ParsedPhone {
 	country?: string;
 }
 
+// getCountries() builds a new array on every call: look codes up in a set made once.
+const COUNTRY_CODES = new Set<string>(getCountries());
+
 export function isCountryCode(value: string): value is CountryCode {
-	return (getCountries() as string[]).includes(value);
+	return COUNTRY_CODES.has(value);
 }
 
 /**
@@ -39,24 +42,30 @@ export function parsePhone(input: unknown, defaultCountry?: string): ParsedPhone
 	}
 	const country = defaultCountry && isCountryCode(defaultCountry) ? defaultCountry : undefined;
 	let parsed = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
+	let valid = parsed?.isValid() === true;
 	const digits = text.replace(/[\s().-]/g, '');
-	if ((!parsed || !parsed.isValid()) && /^[1-9]\d{7,14}$/.test(digits)) {
+	if (!valid && /^[1-9]\d{7,14}$/.test(digits)) {
 		// Country code written without "+" (6281234567890), common in CSV exports.
 		parsed = parsePhoneNumberFromString(`+${digits}`);
+		valid = parsed?.isValid() === true;
 	}
-	if (!parsed || !parsed.isValid()) {
+	if (!parsed || !valid) {
 		const hint = country
 			? `It is not a valid number for ${country} nor in international form (+<country code>...).`
 			: 'Write it in international form (+<country code>...) or set the "Default Country" option.';
 		throw new ItemInputError(`Invalid phone number "${text}"`, hint);
 	}
+	const number = parsed;
 	return {
 		input: text,
-		e164: parsed.number,
-		countryCallingCode: parsed.countryCallingCode,
-		nationalSignificant: parsed.nationalNumber,
-		national: parsed.formatNational().replace(/\D/g, ''),
-		country: parsed.country,
+		e164: number.number,
+		countryCallingCode: number.countryCallingCode,
+		nationalSignificant: number.nationalNumber,
+		// Formatting costs as much as parsing; only vendors that send the national form pay for it.
+		get national() {
+			return number.formatNational().replace(/\D/g, '');
+		},
+		country: number.country,
 	};
 }
 
