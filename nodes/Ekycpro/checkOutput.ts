@@ -37,14 +37,12 @@ export class CheckOutcome {
 		return this.partOf.get(identifier);
 	}
 
-	/** The verdict fields of one identifier; a number the vendor left out is marked, never dropped. */
-	verdict(identifier: string, part: TaskPart): IDataObject {
+	/** Writes the verdict of one identifier into `fields`; a number the vendor left out is marked, never dropped. */
+	verdict(identifier: string, part: TaskPart, fields: IDataObject = {}): IDataObject {
 		const row = this.rowOf.get(identifierKey(identifier));
-		const fields: IDataObject = {
-			[this.kind === 'email' ? 'email' : 'phoneNumber']: identifier,
-			registered: row ? row.registered : null,
-			resultStatus: row ? 'returned' : 'notReturned',
-		};
+		fields[this.kind === 'email' ? 'email' : 'phoneNumber'] = identifier;
+		fields.registered = row ? row.registered : null;
+		fields.resultStatus = row ? 'returned' : 'notReturned';
 		for (const column of this.columns) fields[OWN_FIELDS.has(column) ? `${column}Raw` : column] = row?.values[column] ?? null;
 		fields.taskId = part.taskId ?? null;
 		fields.taskType = this.taskType;
@@ -79,8 +77,9 @@ export function perItemOutput(node: INode, entries: NumberEntry[], outcome: Chec
 		if (entry.error || !part || part.error) {
 			return errorItem(node, entry, entry.error ?? part?.error ?? new Error('Not checked'), includeInputFields);
 		}
-		const verdict = outcome.verdict(entry.identifier as string, part);
-		return { json: includeInputFields ? { ...entry.fields, ...verdict } : verdict, pairedItem: { item: entry.itemIndex } };
+		// Object.assign, not spread: V8 adds the verdict fields to a spread copy several times slower.
+		const json = outcome.verdict(entry.identifier as string, part, includeInputFields ? Object.assign({}, entry.fields) : {});
+		return { json, pairedItem: { item: entry.itemIndex } };
 	});
 }
 

@@ -153,6 +153,22 @@ describe('ekycpro checkNumbers through the n8n engine', () => {
 		expect(run.items[1].json).toMatchObject({ numbers: 1, taskType: 'coinW' });
 	});
 
+	it('reads nested field references directly and evaluates any other expression per item, with the same result', async () => {
+		const items = [
+			{ contact: { 'mobile phone': '+12025550102' }, local: '2025550102' },
+			{ contact: { 'mobile phone': '+12025550103' }, local: '2025550103' },
+		];
+		const nested = await runEkycpro(sim, items, { parameters: { phoneNumber: '={{ $json.contact["mobile phone"] }}' } });
+		const computed = await runEkycpro(sim, items, { parameters: { phoneNumber: '={{ "+1" + $json.local }}' } });
+
+		for (const run of [nested, computed]) {
+			expect(run.items.map((item) => [item.json.phoneNumber, item.json.registered])).toEqual([
+				['+12025550102', true],
+				['+12025550103', false],
+			]);
+		}
+	});
+
 	it('leaves the input fields out when asked', async () => {
 		const run = await runEkycpro(sim, rows(['+12025550102']), { options: { includeInputFields: false } });
 		expect(Object.keys(run.items[0].json)).toEqual(['phoneNumber', 'registered', 'resultStatus', 'coinw', 'taskId', 'taskType']);

@@ -5,7 +5,7 @@ import type { VendorOperation } from '../../shared/operations';
 import { VendorClient } from '../../shared/vendorClient';
 import { CheckOutcome, fileOutput, firstFailure, perItemOutput, perNumberOutput } from '../checkOutput';
 import type { OutputMode } from '../checkOutput';
-import { collectEntries } from '../numberInput';
+import { collectEntries, uniqueIdentifiers } from '../numberInput';
 import { maxNumbersPerTaskOption, numberSourceProperties, readTaskType, readWaitSettings, taskTypeProperties, waitOptions } from '../properties';
 import { runParts } from '../taskParts';
 import { pollScheduleFor } from '../taskRun';
@@ -70,7 +70,7 @@ async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
 		if (invalid) throw invalid;
 	}
 
-	const unique = [...new Set(entries.flatMap((entry) => (entry.identifier === undefined ? [] : [entry.identifier])))];
+	const unique = uniqueIdentifiers(entries);
 	const client = await VendorClient.create(ctx, EKYCPRO, options);
 	const baseUrl = apiBaseUrl((await ctx.getCredentials(EKYCPRO.credentialType)) as unknown as EkycproCredentials);
 	const parts =

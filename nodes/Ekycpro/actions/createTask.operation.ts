@@ -5,7 +5,7 @@ import { errorOutput } from '../../shared/itemRunner';
 import { commonOptionsProperty, readCommonOptions } from '../../shared/options';
 import type { VendorOperation } from '../../shared/operations';
 import { VendorClient } from '../../shared/vendorClient';
-import { collectEntries } from '../numberInput';
+import { collectEntries, uniqueIdentifiers } from '../numberInput';
 import { maxNumbersPerTaskOption, numberSourceProperties, readTaskType, taskTypeProperties } from '../properties';
 import { splitIntoParts } from '../taskParts';
 import { apiBaseUrl, createTask, EKYCPRO, EKYCPRO_DEFAULTS } from '../transport';
@@ -31,7 +31,7 @@ async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = invalid.map((entry) =>
 		errorOutput({ json: entry.fields }, entry.itemIndex, toNodeError(node, entry.error, entry.itemIndex), false),
 	);
-	const unique = [...new Set(entries.flatMap((entry) => (entry.identifier === undefined ? [] : [entry.identifier])))];
+	const unique = uniqueIdentifiers(entries);
 	if (unique.length === 0) return output;
 
 	const client = await VendorClient.create(ctx, EKYCPRO, options);

@@ -83,9 +83,11 @@ async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			}
 			const { rows, columns } = readTaskResults(client, download, maxResultBytes);
 			for (const row of rows) {
-				const values: IDataObject = {};
-				for (const column of columns) values[column] = row.values[column] ?? null;
-				results.push({ json: { ...displayIdentifier(row), registered: row.registered, ...values, taskId }, pairedItem: { item: itemIndex } });
+				const json = displayIdentifier(row);
+				json.registered = row.registered;
+				for (const column of columns) json[column] = row.values[column] ?? null;
+				json.taskId = taskId;
+				results.push({ json, pairedItem: { item: itemIndex } });
 			}
 		} catch (error) {
 			const nodeError = toNodeError(node, error, itemIndex);

@@ -13,7 +13,8 @@ export function parseCsvRows(text: string, file: string): string[][] {
 	if (fatal && parsed.data.length === 0) {
 		throw new ResultFileError('UNREADABLE', `${file} is not readable CSV (${fatal.message} at row ${fatal.row ?? 0})`);
 	}
-	return parsed.data.map((row) => row.map((cell) => cell.trim()));
+	for (const row of parsed.data) for (let cell = 0; cell < row.length; cell++) row[cell] = row[cell].trim();
+	return parsed.data;
 }
 
 /** The first row is the header; the others are data rows. */
