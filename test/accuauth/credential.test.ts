@@ -1,3 +1,8 @@
+import { Workflow } from 'n8n-workflow';
+import type { INode, INodeType, INodeTypes } from 'n8n-workflow';
+
+import { AccuAuthApi } from '../../credentials/AccuAuthApi.credentials';
+import { ACCUAUTH_REGIONS } from '../../nodes/AccuAuth/regions';
 import { testCredential } from '../harness/engine';
 import { SIM_CREDENTIALS, startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
@@ -34,5 +39,19 @@ describe('AccuAuth credential test', () => {
 			status: 'Error',
 			message: 'The base URL did not answer like the AccuAuth API',
 		});
+	});
+
+	test('asks the region host (or the custom base URL) for its test', () => {
+		const node: INode = { id: 'n', name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
+		const nodeType = { description: { properties: [] } } as unknown as INodeType;
+		const nodeTypes: INodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const baseUrlFor = (credentials: Record<string, string>) =>
+			workflow.expression.getSimpleParameterValue(node, new AccuAuthApi().test.request.baseURL as string, 'internal', { $credentials: credentials });
+
+		for (const [region, { host }] of Object.entries(ACCUAUTH_REGIONS)) {
+			expect(baseUrlFor({ region, baseUrl: 'http://ignored' })).toBe(host);
+		}
+		expect(baseUrlFor({ region: 'custom', baseUrl: ' http://127.0.0.1:4010/accuauth/ ' })).toBe('http://127.0.0.1:4010/accuauth');
 	});
 });
