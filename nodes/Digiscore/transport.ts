@@ -57,13 +57,12 @@ const envelope = z.object({
 
 const acceptedAnswer = envelope.extend({ requestId: z.string().min(1) });
 
-const level = z.string();
-
+/** Levels are high, medium, low or NA; kept as strings so a new word does not fail the item. */
 const numberActiveData = z.object({
 	userPhone: z.string(),
 	telcoType: z.number(),
-	activeLevel: level,
-	frequencyGrade: level,
+	activeLevel: z.string(),
+	frequencyGrade: z.string(),
 });
 
 const resultAnswer = envelope.extend({ requestId: z.string().min(1), data: numberActiveData });
@@ -155,7 +154,7 @@ export async function submitNumber({ client, baseUrl }: DigiscoreConnection, pho
 /** POST query: 201 = not ready yet, 200 + data = the result, any other code a failure. */
 export async function queryResult({ client, baseUrl }: DigiscoreConnection, requestId: string): Promise<PollState<NumberActiveResult>> {
 	return await client.call(
-		// query reads a requestId Digiscore bills once (isFee), and polling repeats it anyway.
+		// query only reads the state of a requestId and polling repeats it by design, so a lost answer is read again.
 		{ method: 'POST', url: `${baseUrl}${ENDPOINTS.query}`, body: { requestId }, repeatSafe: true, purpose: 'query (result)' },
 		(response) => {
 			if (response.statusCode >= 400) throw httpFailure(client, response, 'query (result)');

@@ -122,6 +122,8 @@ describe('Digiscore: operations through the n8n engine', () => {
 		expect(fetched.items.map((item) => item.json.requestId)).toEqual(submitted.items.map((item) => item.json.requestId));
 		expect(fetched.items.map((item) => item.json.telcoType)).toEqual(['prepaid', 'postpaid']);
 		expect(fetched.items[0].json).toMatchObject({ userPhone: '6281234567891', charged: true });
+		// A finished request is read at once: one query each, no first wait.
+		expect(sim.vendors.digiscore.calls).toEqual({ handle: 2, query: 2 });
 		expect(sim.vendors.digiscore.charged).toHaveLength(2);
 	});
 

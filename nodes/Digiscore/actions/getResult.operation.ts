@@ -29,7 +29,8 @@ async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
 		async (itemIndex) => {
 			const requestId = String(ctx.getNodeParameter('requestId', itemIndex, '') ?? '').trim();
 			if (!requestId) throw new ItemInputError('The request ID is empty', 'Set "Request ID" to the field that holds it, e.g. {{ $json.requestId }}.');
-			return activityFields(await waitForResult(connection, requestId, options));
+			// A request submitted earlier is likely done: look at once.
+			return activityFields(await waitForResult(connection, requestId, options, 0));
 		},
 		options,
 	);

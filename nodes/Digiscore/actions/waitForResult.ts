@@ -10,10 +10,11 @@ export async function waitForResult(
 	connection: DigiscoreConnection,
 	requestId: string,
 	options: CommonOptions,
+	firstDelayMs = DIGISCORE_POLL.firstDelayMs,
 ): Promise<NumberActiveResult> {
 	return await pollUntilDone({
 		check: async () => await queryResult(connection, requestId),
-		schedule: pollSchedule(DIGISCORE_POLL, options),
+		schedule: pollSchedule({ ...DIGISCORE_POLL, firstDelayMs }, options),
 		signal: connection.client.signal,
 		timeoutError: (waitedMs) =>
 			new PollTimeoutError(
