@@ -14,7 +14,7 @@ export const phoneNumberProperty: INodeProperties = {
 	required: true,
 	placeholder: '{{ $json.phone }}',
 	description:
-		'Number in any common form (+52 55 1234 5678, 55 1234 5678, 525512345678); sent with the country code of the credential\'s region, digits only (52... Mexico, 57... Colombia, 51... Peru, 62... Indonesia, 91... India)',
+		'Number in any common form (+52 55 1234 5678, 55 1234 5678, 525512345678); sent with the country code of the credential\'s region, digits only (52... Mexico, 57... Colombia, 51... Peru, 62... Indonesia, 91... India); with a custom base URL, "Default Country" reads local numbers',
 };
 
 export const callbackProperty: INodeProperties = {
