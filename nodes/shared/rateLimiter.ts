@@ -13,13 +13,17 @@ export class RateLimiter {
 
 	private readonly perWindow: number;
 
+	/** How long perWindow calls take at the spaced rate, never under 1 s: the margin kept in time, not in calls. */
+	private readonly windowMs: number;
+
 	/** When the calls of the last second were let through, oldest first. */
 	private readonly grantedAt: number[] = [];
 
 	constructor(requestsPerSecond: number) {
 		// A small margin keeps timer jitter and network reordering under the vendor's window.
 		this.spacingMs = 1000 / (requestsPerSecond * 0.97);
-		this.perWindow = Math.max(1, Math.floor(requestsPerSecond * 0.97));
+		this.perWindow = Math.max(1, Math.floor(requestsPerSecond));
+		this.windowMs = Math.max(WINDOW_MS, this.perWindow * this.spacingMs);
 	}
 
 	async acquire(signal: AbortSignal | undefined): Promise<void> {
@@ -30,12 +34,12 @@ export class RateLimiter {
 		// Callers woken late by a busy event loop would go out together: also cap any one-second window.
 		for (;;) {
 			const at = Date.now();
-			while (this.grantedAt.length > 0 && this.grantedAt[0] <= at - WINDOW_MS) this.grantedAt.shift();
+			while (this.grantedAt.length > 0 && this.grantedAt[0] <= at - this.windowMs) this.grantedAt.shift();
 			if (this.grantedAt.length < this.perWindow) {
 				this.grantedAt.push(at);
 				return;
 			}
-			await pause(this.grantedAt[0] + WINDOW_MS - at + 1, signal);
+			await pause(this.grantedAt[0] + this.windowMs - at + 1, signal);
 		}
 	}
 }
