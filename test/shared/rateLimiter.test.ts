@@ -18,6 +18,24 @@ describe('rate limiter', () => {
 		expect(times[times.length - 1] - times[0]).toBeLessThan(1700);
 	});
 
+	it('keeps calls woken late by a blocked event loop within the rate in any one-second window', async () => {
+		const limiter = new RateLimiter(20);
+		// Once one call went through, every caller below waits for a slot ahead.
+		await limiter.acquire(undefined);
+		const times: number[] = [];
+		const waiting = Array.from({ length: 40 }, async () => {
+			await limiter.acquire(undefined);
+			times.push(Date.now());
+		});
+		const blockedUntil = Date.now() + 600;
+		while (Date.now() < blockedUntil);
+		await Promise.all(waiting);
+		times.sort((a, b) => a - b);
+		for (const time of times) {
+			expect(times.filter((other) => other > time - 1000 && other <= time).length).toBeLessThanOrEqual(20);
+		}
+	});
+
 	it('is shared per credential and rate', () => {
 		expect(rateLimiterFor('cred:1', 5)).toBe(rateLimiterFor('cred:1', 5));
 		expect(rateLimiterFor('cred:1', 5)).not.toBe(rateLimiterFor('cred:2', 5));
