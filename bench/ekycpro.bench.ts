@@ -145,7 +145,7 @@ export async function main(): Promise<void> {
 		(global as { gc?: () => void }).gc?.();
 		const baselineMb = process.memoryUsage().rss / 1024 / 1024;
 		console.log(`  warm-up (10 numbers, loads the engine and node types): ${warm.result.status}, ${((warm.endedAt - warm.startedAt) / 1000).toFixed(2)} s; RSS after it ${baselineMb.toFixed(0)} MB`);
-		if (!process.env.EK_ONE) await measure(baseUrl, 'default options: 2 tasks of 50,000 side by side', {});
+		await measure(baseUrl, 'default options: 2 tasks of 50,000 side by side', {});
 		await measure(baseUrl, 'one task of 100,000 (Max Numbers per Task 100000)', { maxNumbersPerTask: NUMBERS });
 		const maxRssMb = process.resourceUsage().maxRSS / 1024;
 		console.log(`\n  peak RSS            ${maxRssMb.toFixed(0)} MB (this process: engine + node + harness, target < ${TARGET_RSS_MB} MB, ratio ${(maxRssMb / TARGET_RSS_MB).toFixed(2)}); sampled ${megabytes(sampled.peak.rss)} MB`);
