@@ -5,7 +5,7 @@ export function readableText(run: RunResult & { items?: unknown[] }): string {
 	return [
 		JSON.stringify(run.items ?? []),
 		JSON.stringify(run.runData ?? {}),
-		run.error ? JSON.stringify({ message: run.error.message, description: run.error.description, ...run.error }) : '',
+		run.error ? JSON.stringify({ ...run.error, message: run.error.message, description: run.error.description }) : '',
 		...run.logs,
 	].join('\n');
 }
