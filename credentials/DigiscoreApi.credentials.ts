@@ -31,6 +31,7 @@ export class DigiscoreApi implements ICredentialType {
 	icon = { light: 'file:../nodes/Digiscore/digiscore.svg', dark: 'file:../nodes/Digiscore/digiscore.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- kept hidden: with the secret it identifies the paying account, and our sweeps treat it as a secret
 		{
 			displayName: 'App Key',
 			name: 'appKey',

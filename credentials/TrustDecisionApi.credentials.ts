@@ -17,6 +17,7 @@ export class TrustDecisionApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the partner key is TrustDecision's API secret
 		{
 			displayName: 'Partner Key',
 			name: 'partnerKey',
