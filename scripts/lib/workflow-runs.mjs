@@ -12,13 +12,19 @@ async function vendorRequestCounts(sandbox) {
 	return counts;
 }
 
+/** A fresh simulator for each run, with the example's own vendor settings (expect.simulatorConfig: { vendor: {...} }). */
+async function resetSimulator(sandbox, example) {
+	await sandbox.control('POST', '/reset');
+	for (const [vendor, config] of Object.entries(example.expect.simulatorConfig ?? {})) await sandbox.control('POST', '/config', { vendor, ...config });
+}
+
 function outputTail(result) {
 	return `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
 }
 
 /** `n8n execute --id <id> --rawOutput` against a freshly reset simulator; returns { failures, ms }. */
 export async function executeExample(runtime, env, sandbox, example, workflowId) {
-	await sandbox.control('POST', '/reset');
+	await resetSimulator(sandbox, example);
 	const startedAt = Date.now();
 	const result = await runN8n(runtime, env, ['execute', `--id=${workflowId}`, '--rawOutput']);
 	const ms = Date.now() - startedAt;
@@ -67,7 +73,7 @@ export async function callWebhookExample(runtime, n8n, client, sandbox, simCrede
 	const { webhook } = example.expect;
 	const webhookUrl = `${n8n.url}/webhook/${webhook.path}`;
 	await waitForWebhook(webhookUrl);
-	await sandbox.control('POST', '/reset');
+	await resetSimulator(sandbox, example);
 	const before = await executionIds(client, workflowId);
 	const startedAt = Date.now();
 	const response = await sendTrigger(webhookUrl, sandbox, simCredentials, webhook.request);
